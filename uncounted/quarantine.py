@@ -1,0 +1,100 @@
+"""Fix and retry a quarantined row.
+
+A row was quarantined because it could not be a record (no id, an id used twice, an unreadable
+line). A reviewer supplies corrected values for canonical columns; the row is parsed again with
+the same rules and mapping as its import. If it now makes a record, the record is stored with the
+raw row exactly as it was received, plus one issue per corrected column saying so; the quarantined
+row is marked fixed. If not, it stays quarantined with the new reason. Either way it is audited
+(column names only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from uncounted.errors import UsageError
+from uncounted.ingest import canonical_view, parse_mapping, parse_row_values
+from uncounted.model import CANONICAL_COLUMNS, FieldIssue, QuarantinedRow
+from uncounted.store import Store, audit, records, sources
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    quarantine_id: int
+    stored: bool
+    record_id: str | None
+    reason: str | None
+
+
+def fix_quarantined(
+    store: Store, actor: str, quarantine_id: int, changes: dict[str, str]
+) -> FixOutcome:
+    unknown = sorted(set(changes) - set(CANONICAL_COLUMNS))
+    if unknown:
+        raise UsageError(f"not canonical columns: {', '.join(unknown)}")
+    with store.transaction() as connection:
+        if records.quarantine_status(connection, quarantine_id) != "open":
+            raise UsageError(f"quarantined row {quarantine_id} is already resolved")
+        row = records.load_quarantined(connection, store.keyring, quarantine_id)
+        source_id = records.source_id_of(connection, row.source)
+        mapping_text = sources.load_batch_mapping(connection, store.keyring, row.batch_id)  # type: ignore[arg-type]
+        mapping = parse_mapping(mapping_text, "mapping") if mapping_text else None
+        values = {**canonical_view(row.raw, mapping), **changes}
+        record_id, fields, issues = parse_row_values(
+            values, file=row.file, row=row.row, mapping=mapping
+        )
+        reason = _why_not_a_record(connection, source_id, record_id)
+        if reason is None:
+            corrections = tuple(
+                FieldIssue(
+                    row.file, row.row, column, f"corrected from quarantine #{row.id}", column
+                )
+                for column in sorted(changes)
+            )
+            records.insert_records(
+                connection,
+                store.keyring,
+                source_id=source_id,
+                batch_id=row.batch_id,  # type: ignore[arg-type]
+                file=row.file,
+                rows=[
+                    records.prepare_record(
+                        store.keyring,
+                        record_id,
+                        row.row,
+                        fields,
+                        dict(row.raw),
+                        issues + corrections,
+                    )
+                ],
+            )
+            records.resolve_quarantined(connection, quarantine_id, "fixed")
+        else:
+            records.update_quarantined(
+                connection,
+                store.keyring,
+                _with_reason(row, reason),
+                source_id=source_id,
+                reason=reason,
+            )
+        audit.append_entry(
+            connection,
+            store.keyring,
+            actor=actor,
+            action="quarantine-fix",
+            target=f"quarantine:{quarantine_id}",
+            details={"columns": sorted(changes), "stored": reason is None, "record_id": record_id},
+        )
+    return FixOutcome(quarantine_id, reason is None, record_id, reason)
+
+
+def _why_not_a_record(connection, source_id: int, record_id: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    if record_id is None:
+        return "no record_id: a row without the source's id cannot be a record"
+    if record_id in records.existing_record_macs(connection, source_id):
+        return "record_id already stored for this source"
+    return None
+
+
+def _with_reason(row: QuarantinedRow, reason: str) -> QuarantinedRow:
+    return QuarantinedRow(row.id, row.source, row.file, row.row, reason, row.raw, row.batch_id)

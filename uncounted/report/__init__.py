@@ -1,0 +1,1 @@
+"""Outputs that leave the workspace: record exports (restricted or public-redacted)."""
