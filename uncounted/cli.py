@@ -49,7 +49,8 @@ app.add_typer(quarantine_app, name="quarantine")
 app.add_typer(audit_app, name="audit")
 app.add_typer(export_app, name="export")
 
-out = Console()
+# Piped output (make, CI, files) gets room for whole tables instead of the 80-column default.
+out = Console(width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True, soft_wrap=True)
 
 WorkspaceOption = Annotated[

@@ -112,14 +112,17 @@ def _person(rng: random.Random, config: ScenarioConfig, number: int, batch) -> S
 
 
 def _group_sizes(rng: random.Random, members: int, three_share: float) -> list[int]:
+    """Sizes of groups of two or three people, together about ``members`` people."""
     sizes: list[int] = []
-    while members - sum(sizes) >= 2:
-        size = 3 if rng.random() < three_share and members - sum(sizes) >= 3 else 2
+    left = members
+    while left >= 2:
+        size = 3 if left >= 3 and rng.random() < three_share else 2
         sizes.append(size)
+        left -= size
     return sizes
 
 
-def _lookalike(rng: random.Random, template: SimPerson, other: SimPerson, group: str):
+def _lookalike(rng: random.Random, template: SimPerson, other: SimPerson, group: str) -> SimPerson:
     return dataclasses.replace(
         other,
         surname=template.surname,
@@ -139,7 +142,9 @@ def _sibling_given(rng: random.Random, sex: str, first: str, taken: set[str]) ->
     return next(first[0] + s for s in "희숙순옥화미란철남" if first[0] + s not in taken)
 
 
-def _sibling(rng: random.Random, first: SimPerson, other: SimPerson, group: str, taken: set[str]):
+def _sibling(
+    rng: random.Random, first: SimPerson, other: SimPerson, group: str, taken: set[str]
+) -> SimPerson:
     given = _sibling_given(rng, other.sex, first.given, taken)
     taken.add(given)
     year = min(first.birth.year + rng.choice((-1, 1)) * rng.randint(1, 6), _LATEST_BIRTH_YEAR)
@@ -159,25 +164,44 @@ def _sibling(rng: random.Random, first: SimPerson, other: SimPerson, group: str,
     )
 
 
+def _lookalike_groups(
+    rng: random.Random, people: list[SimPerson], order: list[int], config: ScenarioConfig
+) -> list[list[int]]:
+    """Disjoint groups of people of one sex (a name fits one sex), drawn in ``order``."""
+    by_sex: dict[str, list[int]] = {"F": [], "M": []}
+    for index in order:
+        by_sex[people[index].sex].append(index)
+    taken = {"F": 0, "M": 0}
+    groups = []
+    for size in _group_sizes(rng, round(config.lookalike_share * len(people)), 0.3):
+        sex = "F" if rng.random() < config.female_share else "M"
+        if taken[sex] + size > len(by_sex[sex]):
+            sex = "M" if sex == "F" else "F"
+            if taken[sex] + size > len(by_sex[sex]):
+                break
+        groups.append(by_sex[sex][taken[sex] : taken[sex] + size])
+        taken[sex] += size
+    return groups
+
+
 def _apply_groups(rng: random.Random, people: list[SimPerson], config: ScenarioConfig) -> None:
     order = list(range(len(people)))
     rng.shuffle(order)
-    cursor = 0
-    for number, size in enumerate(
-        _group_sizes(rng, round(config.lookalike_share * len(people)), 0.3)
-    ):
-        members = order[cursor : cursor + size]
-        cursor += size
+    for number, members in enumerate(_lookalike_groups(rng, people, order, config)):
+        group = f"L{number + 1:05d}"
         template = people[members[0]] = dataclasses.replace(
-            people[members[0]], lookalike_group=f"L{number + 1:05d}"
+            people[members[0]], lookalike_group=group
         )
         for index in members[1:]:
-            people[index] = _lookalike(rng, template, people[index], template.lookalike_group)
+            people[index] = _lookalike(rng, template, people[index], group)
+    rest = [i for i in order if not people[i].lookalike_group]
+    cursor = 0
     for number, size in enumerate(
         _group_sizes(rng, round(config.sibling_share * len(people)), 0.2)
     ):
-        members = order[cursor : cursor + size]
-        cursor += size
+        members, cursor = rest[cursor : cursor + size], cursor + size
+        if len(members) < 2:
+            break
         group = f"S{number + 1:05d}"
         first = people[members[0]] = dataclasses.replace(people[members[0]], sibling_group=group)
         taken = {first.given}

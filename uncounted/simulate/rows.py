@@ -51,5 +51,8 @@ def render_row(
     row = {"record_id": ""}
     missing = config.missing_rate
     for column in COLUMNS[style][1:]:
-        row[column] = "" if missing and rng.random() < missing else values.get(column, "")
+        value = values.get(column, "")
+        if missing and rng.random() < missing and not (column == "reported_on" and values["age"]):
+            value = ""  # (an age keeps the date it was true on)
+        row[column] = value
     return row

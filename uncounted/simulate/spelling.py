@@ -100,18 +100,24 @@ def _english_choices(syllable: str) -> tuple[tuple[str, ...], tuple[float, ...]]
 
 def english_given(rng: random.Random, given: str) -> list[str]:
     """Ad hoc English syllables, capitalised (Young, Hee)."""
-    return [rng.choices(*_english_choices(s))[0] for s in given]  # type: ignore[misc]
+    picks = []
+    for syllable in given:
+        options, cum = _english_choices(syllable)
+        picks.append(rng.choices(options, cum_weights=cum)[0])
+    return picks
 
 
 @cache
 def _english_surname_choices(surname: Surname) -> tuple[tuple[str, ...], tuple[float, ...]]:
-    weights = [1.0 / (k + 1) ** 2 for k in range(len(surname.spellings))]
-    return surname.spellings, tuple(accumulate(weights))
+    spellings = tuple(s for s in surname.spellings if s.isascii() and "'" not in s)
+    weights = [1.0 / (k + 1) ** 2 for k in range(len(spellings))]
+    return spellings, tuple(accumulate(weights))
 
 
 def english_surname(rng: random.Random, surname: Surname) -> str:
     """Lee, Park, Choi — a customary spelling, the commonest most often (Rhee, Pak now and then)."""
-    return rng.choices(*_english_surname_choices(surname))[0]  # type: ignore[misc]
+    options, cum = _english_surname_choices(surname)
+    return rng.choices(options, cum_weights=cum)[0]
 
 
 def rr_surname(rng: random.Random, surname: Surname) -> str:

@@ -1,46 +1,47 @@
 """Records and quarantined rows as the JSON that is encrypted into ``payload_enc``.
 
 Dates are written with ``.iso()`` (the precision kept), so decoding gives back equal objects.
+JSON goes through orjson: an import serialises every row twice (fields for the content hash,
+the whole document for the payload), and the standard library's encoder was the largest cost.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from uncounted.model import (
     DATE_COLUMNS,
+    AmbiguousDate,
     EventType,
     FieldIssue,
+    PartialDate,
     RecordFields,
     Sex,
     date_from_iso,
 )
 
 _TEXT_FIELDS = ("name", "family_name", "given_name", "home", "event_place", "notes")
-_DATE_FIELDS = frozenset(DATE_COLUMNS)
-_ENUM_FIELDS = frozenset({"sex", "event"})
 
 
 def fields_to_json(fields: RecordFields) -> dict[str, Any]:
     """Only the known values, dates as ISO text at their precision, enums as their codes.
 
-    Written as one loop over the instance's values because imports call it for every row.
+    One loop with class identity checks, because imports call it for every row; enums (str
+    subclasses) and tuples are left as they are, since both JSON encoders write them as codes
+    and arrays.
     """
     data: dict[str, Any] = {}
     for name, value in vars(fields).items():
-        if value is None or value == () or value == {} or name.startswith("_"):
+        if value is None or name[0] == "_":
             continue
-        if name in _DATE_FIELDS:
-            data[name] = value.iso()
-        elif name in _ENUM_FIELDS:
-            data[name] = value.value
-        elif name == "name_alt":
-            data[name] = list(value)
-        elif name == "extras":
-            data[name] = dict(value)
-        else:
-            data[name] = value
+        kind = value.__class__
+        if kind is PartialDate or kind is AmbiguousDate:
+            value = value.iso()
+        elif (kind is tuple or kind is dict) and not value:
+            continue
+        data[name] = value
     return data
 
 
@@ -64,27 +65,39 @@ def issues_from_json(data: list[list[Any]]) -> tuple[FieldIssue, ...]:
     return tuple(FieldIssue(*item) for item in data)
 
 
-def dumps(value: object, *, sort_keys: bool = False) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort_keys)
+def dumps(value: object, *, sort_keys: bool = False) -> bytes:
+    """Compact UTF-8 JSON; ``sort_keys`` gives one fixed form for hashing."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS if sort_keys else 0)
 
 
 def encode_record_payload(
-    fields_json: str, raw: dict[str, str], issues: tuple[FieldIssue, ...], file: str
+    fields_json: bytes, raw: dict[str, str], issues: tuple[FieldIssue, ...], file: str
 ) -> bytes:
     """The document encrypted into ``payload_enc``; ``fields_json`` is the serialised fields.
 
     Taking the fields already serialised lets an import serialise them once for both the
     payload and the keyed content hash.
     """
-    issues_json = dumps(issues_to_json(issues)) if issues else "[]"
-    text = f'{{"f":{fields_json},"r":{dumps(raw)},"i":{issues_json},"file":{dumps(file)}}}'
-    return text.encode("utf-8")
+    issues_json = dumps(issues_to_json(issues)) if issues else b"[]"
+    return b"".join(
+        (
+            b'{"f":',
+            fields_json,
+            b',"r":',
+            dumps(raw),
+            b',"i":',
+            issues_json,
+            b',"file":',
+            dumps(file),
+            b"}",
+        )
+    )
 
 
 def decode_record_payload(
     blob: bytes,
 ) -> tuple[RecordFields, dict[str, str], tuple[FieldIssue, ...], str]:
-    document = json.loads(blob)
+    document = orjson.loads(blob)
     return (
         fields_from_json(document["f"]),
         document["r"],
@@ -94,14 +107,14 @@ def decode_record_payload(
 
 
 def encode_quarantine_payload(raw: dict[str, str], file: str) -> bytes:
-    return json.dumps({"r": raw, "file": file}, ensure_ascii=False).encode("utf-8")
+    return dumps({"r": raw, "file": file})
 
 
 def decode_quarantine_payload(blob: bytes) -> tuple[dict[str, str], str]:
-    document = json.loads(blob)
+    document = orjson.loads(blob)
     return document["r"], document["file"]
 
 
 def canonical_raw_bytes(raw: dict[str, str]) -> bytes:
     """The raw row in one fixed form, for the keyed hash that detects a re-imported row."""
-    return json.dumps(raw, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    return dumps(raw, sort_keys=True)

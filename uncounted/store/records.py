@@ -49,7 +49,7 @@ class PreparedRecord(NamedTuple):
     fields: RecordFields
     raw: dict[str, str]
     issues: tuple[FieldIssue, ...]
-    fields_json: str
+    fields_json: bytes
     content_mac: str
 
 
@@ -71,8 +71,8 @@ def prepare_record(
     content = fields_json
     if issues:
         lost = {issue.column: raw.get(issue.column, "") for issue in issues}
-        content += "\x00" + dumps(lost, sort_keys=True)
-    mac = keyring.mac(content.encode("utf-8"))
+        content += b"\x00" + dumps(lost, sort_keys=True)
+    mac = keyring.mac(content)
     return PreparedRecord(record_id, row, fields, raw, issues, fields_json, mac)
 
 
