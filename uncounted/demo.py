@@ -70,7 +70,9 @@ def _run_in(
         verification = ws.verify_audit()
     event = scenario.mass_event
     claims = "; ".join(f"{r.wording} ({r.source})" for r in event.reports if r.wording)
-    console.print(f"Mass event: {event.title}. What sources say of its size: {claims or 'nothing'}.")
+    console.print(
+        f"Mass event: {event.title}. What sources say of its size: {claims or 'nothing'}."
+    )
     captured = {pid for sim_list in scenario.lists for pid in sim_list.person_ids}
     unseen = len(scenario.people) - len(captured)
     console.print(
