@@ -251,7 +251,9 @@ def show(
 @quarantine_app.command("list")
 def quarantine_list(
     source: SourceFilter = None,
-    show_all: Annotated[bool, typer.Option("--all", help="Include fixed rows.")] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Include fixed and discarded rows.")
+    ] = False,
     as_json: JsonOption = False,
     workspace: WorkspaceOption = None,
 ) -> None:
@@ -298,6 +300,18 @@ def quarantine_retry(
 ) -> None:
     """Retry a quarantined row unchanged (e.g. after the conflicting record was resolved)."""
     _fix(quarantine_id, {}, as_json, workspace)
+
+
+@quarantine_app.command("discard")
+def quarantine_discard(
+    quarantine_id: Annotated[int, typer.Argument(help="Id from `quarantine list`.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why this row is not a record.")],
+    workspace: WorkspaceOption = None,
+) -> None:
+    """Set a quarantined row aside for good (kept, with the reason; never deleted)."""
+    with _open(workspace) as ws:
+        ws.discard_quarantined(quarantine_id, reason)
+    out.print(f"row {quarantine_id} discarded")
 
 
 def _fix(quarantine_id: int, changes: dict[str, str], as_json: bool, workspace: str | None) -> None:

@@ -9,9 +9,11 @@ marked secret. Every export is audited with its row count and columns, never its
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+
+from sqlalchemy import Connection
 
 from uncounted.errors import UsageError
 from uncounted.model import Record, Sensitivity
@@ -21,7 +23,7 @@ from uncounted.report.tables import (
     restricted_columns,
     restricted_row,
 )
-from uncounted.report.writers import EXPORT_WRITERS
+from uncounted.report.writers import EXPORT_WRITERS, TableWriter
 from uncounted.store import Store, audit, records, sealed
 from uncounted.store.records import RecordFilter
 from uncounted.store.sources import summarise_sources
@@ -55,25 +57,18 @@ def infer_format(path: Path, declared: str | None) -> str:
 def export_records(
     store: Store, actor: str, passphrase: str, request: ExportRequest
 ) -> ExportResult:
+    """Write the export and its audit entry in one transaction: no export goes unaudited."""
     writer = EXPORT_WRITERS[infer_format(request.out, request.format)]
-    where = RecordFilter(source=request.source)
-    with store.reading() as connection:
-        secret = _secret_sources(store, connection) if request.public else set()
-
-        def selected() -> list[Record] | object:
-            found = records.iter_records(connection, store.keyring, where)
-            return (r for r in found if r.source not in secret)
-
-        if request.public:
-            columns = PUBLIC_COLUMNS
-            rows = public_rows(selected())  # type: ignore[arg-type]
-        else:
-            with_source = request.source is None
-            columns = restricted_columns(selected(), with_source=with_source)  # type: ignore[arg-type]
-            rows = (restricted_row(r, with_source=with_source) for r in selected())  # type: ignore[attr-defined]
-        seal = not request.public and not request.unencrypted
-        count = _write(request.out, writer, columns, rows, passphrase if seal else None)
+    seal = not request.public and not request.unencrypted
     with store.transaction() as connection:
+        hidden = _secret_sources(store, connection) if request.public else set()
+
+        def selected() -> Iterator[Record]:
+            found = records.iter_records(connection, store.keyring, RecordFilter(request.source))
+            return (r for r in found if r.source not in hidden)
+
+        columns, rows = _table(request, selected)
+        count = _write(request.out, writer, columns, rows, passphrase if seal else None)
         audit.append_entry(
             connection,
             store.keyring,
@@ -91,7 +86,18 @@ def export_records(
     return ExportResult(request.out, count, columns, seal, request.public)
 
 
-def _secret_sources(store: Store, connection) -> set[str]:  # type: ignore[no-untyped-def]
+def _table(
+    request: ExportRequest, selected: Callable[[], Iterator[Record]]
+) -> tuple[tuple[str, ...], Iterator[dict[str, str]]]:
+    """Columns and rows; a restricted table reads the records twice (its columns first)."""
+    if request.public:
+        return PUBLIC_COLUMNS, public_rows(selected())
+    with_source = request.source is None
+    columns = restricted_columns(selected(), with_source=with_source)
+    return columns, (restricted_row(r, with_source=with_source) for r in selected())
+
+
+def _secret_sources(store: Store, connection: Connection) -> set[str]:
     return {
         s.source.name
         for s in summarise_sources(connection, store.keyring)
@@ -99,14 +105,22 @@ def _secret_sources(store: Store, connection) -> set[str]:  # type: ignore[no-un
     }
 
 
-def _write(path: Path, writer, columns, rows, passphrase: str | None) -> int:  # type: ignore[no-untyped-def]
+def _write(
+    path: Path,
+    writer: TableWriter,
+    columns: tuple[str, ...],
+    rows: Iterable[dict[str, str]],
+    passphrase: str | None,
+) -> int:
     """Write to a temporary name beside the target, then rename: no half-written export."""
     partial = path.with_name(f".{path.name}.partial")
     try:
         with partial.open("wb") as handle:
-            stream: BinaryIO = sealed.SealedWriter(handle, passphrase) if passphrase else handle  # type: ignore[assignment]
-            count = writer(stream, columns, rows)
-            stream.close()
+            if passphrase is None:
+                count = writer(handle, columns, rows)
+            else:
+                with sealed.SealedWriter(handle, passphrase) as stream:
+                    count = writer(stream, columns, rows)
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)

@@ -1,11 +1,12 @@
-"""Fix and retry a quarantined row.
+"""Fix and retry, or discard, a quarantined row.
 
 A row was quarantined because it could not be a record (no id, an id used twice, an unreadable
 line). A reviewer supplies corrected values for canonical columns; the row is parsed again with
 the same rules and mapping as its import. If it now makes a record, the record is stored with the
 raw row exactly as it was received, plus one issue per corrected column saying so; the quarantined
 row is marked fixed. If not, it stays quarantined with the new reason. Either way it is audited
-(column names only).
+(column names only). Discarding keeps the row (status ``discarded``) with the reviewer's reason:
+nothing is ever deleted.
 """
 
 from __future__ import annotations
@@ -91,10 +92,27 @@ def fix_quarantined(
 def _why_not_a_record(connection, source_id: int, record_id: str | None) -> str | None:  # type: ignore[no-untyped-def]
     if record_id is None:
         return "no record_id: a row without the source's id cannot be a record"
-    if record_id in records.existing_record_macs(connection, source_id):
+    if records.record_exists(connection, source_id, record_id):
         return "record_id already stored for this source"
     return None
 
 
 def _with_reason(row: QuarantinedRow, reason: str) -> QuarantinedRow:
     return QuarantinedRow(row.id, row.source, row.file, row.row, reason, row.raw, row.batch_id)
+
+
+def discard_quarantined(store: Store, actor: str, quarantine_id: int, reason: str) -> None:
+    if not reason.strip():
+        raise UsageError("discarding a quarantined row needs a reason")
+    with store.transaction() as connection:
+        if records.quarantine_status(connection, quarantine_id) != "open":
+            raise UsageError(f"quarantined row {quarantine_id} is already resolved")
+        records.resolve_quarantined(connection, quarantine_id, "discarded")
+        audit.append_entry(
+            connection,
+            store.keyring,
+            actor=actor,
+            action="quarantine-discard",
+            target=f"quarantine:{quarantine_id}",
+            details={"reason": reason.strip()},
+        )

@@ -15,7 +15,7 @@ from uncounted.errors import UsageError
 from uncounted.exporting import ExportRequest, ExportResult, export_records
 from uncounted.importing import ImportRequest, Progress, import_list
 from uncounted.model import ImportReport, QuarantinedRow, Record, Source
-from uncounted.quarantine import FixOutcome, fix_quarantined
+from uncounted.quarantine import FixOutcome, discard_quarantined, fix_quarantined
 from uncounted.store import AuditEntry, AuditVerification, KdfParams, Store, audit, records
 from uncounted.store.codec import fields_to_json
 from uncounted.store.records import RecordFilter
@@ -50,6 +50,10 @@ def default_actor() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return f"uid-{os.getuid()}"
+
+
+def _filter_details(where: RecordFilter) -> dict[str, object]:
+    return {k: str(v) for k, v in vars(where).items() if v is not None}
 
 
 @dataclass
@@ -111,11 +115,16 @@ class Workspace:
     def records(
         self, where: RecordFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Record]:
+        """Decrypted records; this read of identifying data is itself audited."""
+        where = where or RecordFilter()
         with self.store.reading() as connection:
-            found = records.iter_records(
-                connection, self.store.keyring, where or RecordFilter(), limit=limit, offset=offset
+            found = list(
+                records.iter_records(
+                    connection, self.store.keyring, where, limit=limit, offset=offset
+                )
             )
-            return list(found)
+        self._audit("read", "records", {"count": len(found), **_filter_details(where)})
+        return found
 
     def count_records(self, where: RecordFilter | None = None) -> int:
         with self.store.reading() as connection:
@@ -123,7 +132,9 @@ class Workspace:
 
     def record(self, source: str, record_id: str) -> Record:
         with self.store.reading() as connection:
-            return records.load_record(connection, self.store.keyring, source, record_id)
+            found = records.load_record(connection, self.store.keyring, source, record_id)
+        self._audit("read", f"record:{source}/{record_id}", {})
+        return found
 
     # -- quarantine -----------------------------------------------------------------------
     def quarantined(
@@ -137,6 +148,9 @@ class Workspace:
     def fix_quarantined(self, quarantine_id: int, changes: dict[str, str]) -> FixOutcome:
         return fix_quarantined(self.store, self.actor, quarantine_id, changes)
 
+    def discard_quarantined(self, quarantine_id: int, reason: str) -> None:
+        discard_quarantined(self.store, self.actor, quarantine_id, reason)
+
     # -- audit ----------------------------------------------------------------------------
     def verify_audit(self) -> AuditVerification:
         with self.store.reading() as connection:
@@ -145,6 +159,17 @@ class Workspace:
     def audit_entries(self, limit: int | None = None) -> list[AuditEntry]:
         with self.store.reading() as connection:
             return audit.read_entries(connection, limit)
+
+    def _audit(self, action: str, target: str, details: dict[str, object]) -> None:
+        with self.store.transaction() as connection:
+            audit.append_entry(
+                connection,
+                self.store.keyring,
+                actor=self.actor,
+                action=action,
+                target=target,
+                details=details,
+            )
 
     # -- export ---------------------------------------------------------------------------
     def export_records(self, request: ExportRequest) -> ExportResult:

@@ -193,3 +193,30 @@ def test_the_same_commands_on_sqlite_and_postgresql(workspace_location, tmp_path
     assert verified.exit_code == 0 and json.loads(verified.stdout)["entries"] == 2
     monkeypatch.setenv("UNCOUNTED_PASSPHRASE", "wrong")
     assert runner.invoke(app, ["sources"]).exit_code == 4
+
+
+def test_discard_keeps_the_row_with_a_reason(workspace, tmp_path):
+    _import(tmp_path, LIST)
+    listed = json.loads(runner.invoke(app, ["quarantine", "list", "--json"]).stdout)
+    target = listed[0]["id"]
+    assert (
+        runner.invoke(app, ["quarantine", "discard", str(target), "--reason", " "]).exit_code == 2
+    )
+    assert (
+        runner.invoke(app, ["quarantine", "discard", str(target), "--reason", "blank"]).exit_code
+        == 0
+    )
+    still_open = json.loads(runner.invoke(app, ["quarantine", "list", "--json"]).stdout)
+    everything = json.loads(runner.invoke(app, ["quarantine", "list", "--all", "--json"]).stdout)
+    assert target not in [q["id"] for q in still_open] and target in [q["id"] for q in everything]
+    log = json.loads(runner.invoke(app, ["audit", "log", "--json"]).stdout)
+    assert log[-1]["action"] == "quarantine-discard"
+
+
+def test_reading_records_is_audited(workspace, tmp_path):
+    _import(tmp_path, LIST)
+    runner.invoke(app, ["show", "tjwg", "A-1"])
+    runner.invoke(app, ["records", "list", "--source", "tjwg"])
+    log = json.loads(runner.invoke(app, ["audit", "log", "--json"]).stdout)
+    assert [e["action"] for e in log[-2:]] == ["read", "read"]
+    assert log[-2]["target"] == "record:tjwg/A-1" and log[-1]["details"]["count"] == 5

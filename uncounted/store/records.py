@@ -80,6 +80,13 @@ def _record_context(source_id: int, record_id: str) -> bytes:
     return f"record:{source_id}:{record_id}".encode()
 
 
+def record_exists(connection: Connection, source_id: int, record_id: str) -> bool:
+    query = select(record.c.id).where(
+        record.c.source_id == source_id, record.c.record_id == record_id
+    )
+    return connection.execute(query).first() is not None
+
+
 def existing_record_macs(connection: Connection, source_id: int) -> dict[str, str]:
     query = select(record.c.record_id, record.c.content_mac).where(record.c.source_id == source_id)
     return dict(connection.execute(query).all())
