@@ -30,10 +30,19 @@ from uncounted.cli_views import (
 )
 from uncounted.errors import UncountedError, UsageError
 from uncounted.exporting import ExportRequest
-from uncounted.model import Record, Reliability, Sensitivity, Sex, Source, SourceKind
+from uncounted.model import (
+    QuarantinedRow,
+    Record,
+    Reliability,
+    Sensitivity,
+    Sex,
+    Source,
+    SourceKind,
+)
 from uncounted.workspace import (
     PASSPHRASE_ENV,
     RecordFilter,
+    SourceSummary,
     Workspace,
     locate_workspace,
     record_as_dict,
@@ -167,7 +176,7 @@ def sources(as_json: JsonOption = False, workspace: WorkspaceOption = None) -> N
         out.print(sources_table(found))
 
 
-def _source_json(summary) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _source_json(summary: SourceSummary) -> dict[str, object]:
     src = summary.source
     return {
         "name": src.name,
@@ -266,7 +275,7 @@ def quarantine_list(
         out.print(quarantine_table(rows))
 
 
-def _quarantine_json(row) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _quarantine_json(row: QuarantinedRow) -> dict[str, object]:
     return {
         "id": row.id,
         "source": row.source,

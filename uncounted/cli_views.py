@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 
 from uncounted.model import ImportReport, QuarantinedRow, Record
+from uncounted.workspace import AuditEntry, SourceSummary
 
 _SHOWN_WARNINGS = 20
 
@@ -35,7 +36,7 @@ def import_summary(console: Console, report: ImportReport) -> None:
         console.print(f"... and {hidden} more (use --json for all)")
 
 
-def sources_table(summaries: Sequence) -> Table:  # type: ignore[type-arg]
+def sources_table(summaries: Sequence[SourceSummary]) -> Table:
     table = Table(title="sources")
     for column in (
         "source",
@@ -127,11 +128,11 @@ def record_panel(rec: Record) -> Panel:
     raw.add_column("value")
     for key, value in rec.raw.items():
         raw.add_row(key, repr(value))
-    parts: list[object] = [parsed, raw]
+    parts: list[RenderableType] = [parsed, raw]
     if rec.issues:
         parts.append("\n".join(f"issue: {issue}" for issue in rec.issues))
     title = f"{rec.source} / {rec.record_id} (row {rec.row}, import {rec.batch_id})"
-    return Panel(Group(*parts), title=title)  # type: ignore[arg-type]
+    return Panel(Group(*parts), title=title)
 
 
 def quarantine_table(rows: Sequence[QuarantinedRow]) -> Table:
@@ -143,7 +144,7 @@ def quarantine_table(rows: Sequence[QuarantinedRow]) -> Table:
     return table
 
 
-def audit_table(entries: Sequence) -> Table:  # type: ignore[type-arg]
+def audit_table(entries: Sequence[AuditEntry]) -> Table:
     table = Table(title="audit log")
     for column in ("seq", "at", "actor", "action", "target", "details"):
         table.add_column(column)

@@ -57,7 +57,20 @@ def import_list(
     ):
         report = ImportReport(source=request.source.name, file=lst.file_name, encoding=lst.encoding)
         report.warnings.extend(lst.warnings)
-        source_id, _ = sources.ensure_source(connection, store.keyring, request.source)
+        source_id, created = sources.ensure_source(connection, store.keyring, request.source)
+        if created:
+            audit.append_entry(
+                connection,
+                store.keyring,
+                actor=actor,
+                action="source-create",
+                target=f"source:{request.source.name}",
+                details={
+                    "kind": request.source.kind.value,
+                    "reliability": request.source.reliability.value,
+                    "sensitivity": request.source.sensitivity.value,
+                },
+            )
         batch = _BatchWriter(store, connection, source_id, lst, file_mac, mapping_text, actor)
         pending = _Pending(
             records.existing_record_macs(connection, source_id),

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from uncounted.errors import UsageError
+from sqlalchemy import Connection
+
+from uncounted.errors import IntegrityError, UsageError
 from uncounted.ingest import canonical_view, parse_mapping, parse_row_values
 from uncounted.model import CANONICAL_COLUMNS, FieldIssue, QuarantinedRow
 from uncounted.store import Store, audit, records, sources
@@ -37,8 +39,9 @@ def fix_quarantined(
         if records.quarantine_status(connection, quarantine_id) != "open":
             raise UsageError(f"quarantined row {quarantine_id} is already resolved")
         row = records.load_quarantined(connection, store.keyring, quarantine_id)
+        batch_id = _stored_batch(row)
         source_id = records.source_id_of(connection, row.source)
-        mapping_text = sources.load_batch_mapping(connection, store.keyring, row.batch_id)  # type: ignore[arg-type]
+        mapping_text = sources.load_batch_mapping(connection, store.keyring, batch_id)
         mapping = parse_mapping(mapping_text, "mapping") if mapping_text else None
         values = {**canonical_view(row.raw, mapping), **changes}
         record_id, fields, issues = parse_row_values(
@@ -56,7 +59,7 @@ def fix_quarantined(
                 connection,
                 store.keyring,
                 source_id=source_id,
-                batch_id=row.batch_id,  # type: ignore[arg-type]
+                batch_id=batch_id,
                 file=row.file,
                 rows=[
                     records.prepare_record(
@@ -89,7 +92,13 @@ def fix_quarantined(
     return FixOutcome(quarantine_id, reason is None, record_id, reason)
 
 
-def _why_not_a_record(connection, source_id: int, record_id: str | None) -> str | None:  # type: ignore[no-untyped-def]
+def _stored_batch(row: QuarantinedRow) -> int:
+    if row.batch_id is None:
+        raise IntegrityError(f"quarantined row {row.id} has no import batch")
+    return row.batch_id
+
+
+def _why_not_a_record(connection: Connection, source_id: int, record_id: str | None) -> str | None:
     if record_id is None:
         return "no record_id: a row without the source's id cannot be a record"
     if records.record_exists(connection, source_id, record_id):

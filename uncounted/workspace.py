@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from uncounted.errors import UsageError
@@ -24,7 +24,15 @@ from uncounted.store.sources import SourceSummary, summarise_sources
 WORKSPACE_ENV = "UNCOUNTED_WORKSPACE"
 PASSPHRASE_ENV = "UNCOUNTED_PASSPHRASE"
 
-__all__ = ["RecordFilter", "Workspace", "default_actor", "locate_workspace", "record_as_dict"]
+__all__ = [
+    "AuditEntry",
+    "RecordFilter",
+    "SourceSummary",
+    "Workspace",
+    "default_actor",
+    "locate_workspace",
+    "record_as_dict",
+]
 
 
 def record_as_dict(rec: Record) -> dict[str, object]:
@@ -60,7 +68,7 @@ def _filter_details(where: RecordFilter) -> dict[str, object]:
 class Workspace:
     store: Store
     actor: str
-    passphrase: str
+    passphrase: str = field(repr=False)
 
     @classmethod
     def create(

@@ -190,7 +190,9 @@ def test_the_same_commands_on_sqlite_and_postgresql(workspace_location, tmp_path
     assert (report["stored"], report["quarantined"]) == (5, 2)
     assert json.loads(runner.invoke(app, ["records", "count", "--json"]).stdout) == {"count": 5}
     verified = runner.invoke(app, ["audit", "verify", "--json"])
-    assert verified.exit_code == 0 and json.loads(verified.stdout)["entries"] == 2
+    assert (
+        verified.exit_code == 0 and json.loads(verified.stdout)["entries"] == 3
+    )  # init, source, import
     monkeypatch.setenv("UNCOUNTED_PASSPHRASE", "wrong")
     assert runner.invoke(app, ["sources"]).exit_code == 4
 

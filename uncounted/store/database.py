@@ -30,10 +30,10 @@ class Store:
         cls, where: str, passphrase: str, *, actor: str, kdf: KdfParams | None = None
     ) -> Store:
         location = resolve_location(where)
-        if location.is_sqlite:
+        if location.folder is not None:
             if location.exists():
                 raise WorkspaceExistsError(f"a workspace already exists in {location.display()}")
-            location.folder.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+            location.folder.mkdir(parents=True, exist_ok=True)
         engine = create_database_engine(location)
         with _translated_errors(location), engine.begin() as connection:
             if inspect(connection).has_table(workspace_meta.name):

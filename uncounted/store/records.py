@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, func, insert, select, update
+from sqlalchemy import Connection, Row, Select, func, insert, select, update
 
 from uncounted.errors import NotFoundError
 from uncounted.model import FieldIssue, QuarantinedRow, Record, RecordFields, Sex
@@ -168,7 +168,7 @@ def update_quarantined(
     """Replace a quarantined row's content and reason after a fix that still fails."""
     payload = keyring.encrypt(
         encode_quarantine_payload(dict(row.raw), row.file),
-        _quarantine_context(source_id, row.batch_id, row.row),  # type: ignore[arg-type]
+        _quarantine_context(source_id, row.batch_id or 0, row.row),
     )
     connection.execute(
         update(quarantine)
@@ -177,7 +177,7 @@ def update_quarantined(
     )
 
 
-def _filtered(query: Select, where: RecordFilter) -> Select:  # type: ignore[type-arg]
+def _filtered(query: Select[Any], where: RecordFilter) -> Select[Any]:
     if where.source is not None:
         query = query.where(source.c.name == where.source)
     if where.sex is not None:
@@ -216,7 +216,7 @@ def iter_records(
         yield _row_to_record(keyring, row)
 
 
-def _row_to_record(keyring: Keyring, row) -> Record:  # type: ignore[no-untyped-def]
+def _row_to_record(keyring: Keyring, row: Row[Any]) -> Record:
     blob = keyring.decrypt(row.payload_enc, _record_context(row.source_id, row.record_id))
     fields, raw, issues, _file = decode_record_payload(blob)
     return Record(row.source_name, row.record_id, fields, raw, row.row_number, row.batch_id, issues)
@@ -306,7 +306,7 @@ def quarantine_status(connection: Connection, quarantine_id: int) -> str:
     return status
 
 
-def _row_to_quarantined(keyring: Keyring, row) -> QuarantinedRow:  # type: ignore[no-untyped-def]
+def _row_to_quarantined(keyring: Keyring, row: Row[Any]) -> QuarantinedRow:
     context = _quarantine_context(row.source_id, row.batch_id, row.row_number)
     raw, file = decode_quarantine_payload(keyring.decrypt(row.payload_enc, context))
     return QuarantinedRow(

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import struct
+from collections.abc import Iterator
 from typing import BinaryIO
 
 from cryptography.exceptions import InvalidTag
@@ -86,7 +87,7 @@ def open_sealed(data: bytes, passphrase: str) -> bytes:
     return b"".join(_decrypt_chunks(aead, header, data, offset + 4 + header_length))
 
 
-def _decrypt_chunks(aead: AESGCM, header: bytes, data: bytes, offset: int):  # type: ignore[no-untyped-def]
+def _decrypt_chunks(aead: AESGCM, header: bytes, data: bytes, offset: int) -> Iterator[bytes]:
     index = 0
     while offset < len(data):
         if offset + 4 + _NONCE > len(data):

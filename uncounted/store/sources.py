@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, Row, func, insert, select, update
 
 from uncounted.model import ImportReport, Reliability, Sensitivity, Source, SourceKind
 from uncounted.store.crypto import Keyring
@@ -50,7 +51,7 @@ def ensure_source(connection: Connection, keyring: Keyring, new: Source) -> tupl
     return connection.execute(insert(source).values(**values)).inserted_primary_key[0], True
 
 
-def _row_to_source(keyring: Keyring, row) -> Source:  # type: ignore[no-untyped-def]
+def _row_to_source(keyring: Keyring, row: Row[Any]) -> Source:
     context = f"source:{row.name}".encode()
     return Source(
         name=row.name,
