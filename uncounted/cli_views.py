@@ -8,7 +8,7 @@ from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 
-from uncounted.model import ImportReport, QuarantinedRow, Record
+from uncounted.model import CANONICAL_COLUMNS, ImportReport, QuarantinedRow, Record
 from uncounted.workspace import AuditEntry, SourceSummary
 
 _SHOWN_WARNINGS = 20
@@ -99,21 +99,9 @@ def record_panel(rec: Record) -> Panel:
     parsed.add_column("field")
     parsed.add_column("value")
     f = rec.fields
-    for name in (
-        "name",
-        "family_name",
-        "given_name",
-        "sex",
-        "birth_date",
-        "age",
-        "reported_on",
-        "home",
-        "event",
-        "event_date",
-        "event_place",
-        "last_contact",
-        "notes",
-    ):
+    for name in CANONICAL_COLUMNS:
+        if name in ("record_id", "name_alt"):
+            continue
         value = getattr(f, name)
         if value is not None:
             parsed.add_row(name, str(value.value if hasattr(value, "value") else value))
