@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from uncounted.ingest.text import clean_text, header_key
+from uncounted.ingest.text import cells_are_clean, clean_text, header_key
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,12 @@ def test_cleaning_ignores_the_input_normal_form(text: str) -> None:
     assert clean_text(unicodedata.normalize("NFD", text)) == expected
     assert clean_text(unicodedata.normalize("NFC", text)) == expected
     assert unicodedata.is_normalized("NFC", expected)
+
+
+_TRICKY = st.sampled_from(["\u1100", "\u1161", "\uff21", "\u3000", "\u200b", "'", " ", "|", "가"])
+
+
+@given(st.lists(st.text(st.one_of(st.characters(), _TRICKY), max_size=8), min_size=1, max_size=5))
+def test_a_row_judged_clean_needs_no_cleaning(cells):
+    if cells_are_clean("|".join(cells)):
+        assert [clean_text(cell) for cell in cells] == cells

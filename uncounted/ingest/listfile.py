@@ -21,7 +21,7 @@ from .encoding import (
 )
 from .mapping import ListMapping
 from .parse import ParsedRow, RowParser, UnreadableRow
-from .text import clean_text
+from .text import cells_are_clean, clean_text
 
 _FORMATS = {
     ".csv": "csv",
@@ -101,17 +101,7 @@ class ListFile:
                 else:
                     cells = cells[:width]
             raw = dict(zip(columns, cells, strict=True))
-            joined = "|".join(cells)
-            if (
-                joined.isascii()
-                and joined.isprintable()
-                and "  " not in joined
-                and " |" not in joined
-                and "| " not in joined
-                and "'" not in joined
-                and joined[:1] != " "
-                and joined[-1:] != " "
-            ):
+            if cells_are_clean("|".join(cells)):
                 yield parse(row, cells, raw)
             else:
                 yield parse(row, [clean_text(cell) for cell in cells], raw)

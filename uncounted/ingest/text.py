@@ -54,15 +54,22 @@ def clean_text(text: str) -> str:
     return text
 
 
-def is_clean_ascii(text: str) -> bool:
-    """Whether ``clean_text(text) == text`` can be decided cheaply and is true (a fast path)."""
-    return (
-        text.isascii()
-        and text.isprintable()
-        and "  " not in text
-        and text[:1] not in (" ", "'")
-        and text[-1:] != " "
-    )
+def cells_are_clean(joined: str) -> bool:
+    """Whether every cell of a row is already clean, judged once on the cells joined by ``|``.
+
+    True means ``clean_text(cell) == cell`` for each cell, so the row needs no per-cell work:
+    printable (no tabs, newlines, zero-width or other format characters), no double spaces, no
+    space next to a separator or at either end, no apostrophe (the formula text marker), and for
+    non-ASCII text, already NFC with nothing to fold. ``|`` composes with nothing, so the joined
+    text is NFC exactly when each cell is.
+    """
+    if not joined.isprintable() or "  " in joined or "'" in joined:
+        return False
+    if " |" in joined or "| " in joined or joined[:1] == " " or joined[-1:] == " ":
+        return False
+    if joined.isascii():
+        return True
+    return _FOLDED.search(joined) is None and unicodedata.is_normalized("NFC", joined)
 
 
 def header_key(name: str) -> str:

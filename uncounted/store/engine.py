@@ -83,7 +83,7 @@ def _sqlite_engine(url: str) -> Engine:
         cursor = dbapi_connection.cursor()
         for pragma in (
             "PRAGMA foreign_keys=ON",
-            "PRAGMA journal_mode=WAL",
+            "PRAGMA journal_mode=DELETE",
             "PRAGMA synchronous=FULL",
             "PRAGMA temp_store=MEMORY",
             "PRAGMA secure_delete=ON",
