@@ -53,6 +53,10 @@ class InputFileError(UncountedError):
         self.reason = reason
         super().__init__(f"{file}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Raised in the import's reader process and re-raised in the main one.
+        return (type(self), (self.file, self.reason))
+
 
 class MappingError(InputFileError):
     pass

@@ -106,6 +106,47 @@ _RECORD_COLUMNS = (
 )
 
 
+RecordRow = tuple[object, ...]
+
+
+def record_row(
+    keyring: Keyring, *, source_id: int, batch_id: int, file: str, prepared: PreparedRecord
+) -> RecordRow:
+    """The values of one ``record`` row, payload encrypted, in ``_RECORD_COLUMNS`` order."""
+    fields = prepared.fields
+    payload = encode_record_payload(prepared.fields_json, prepared.raw, prepared.issues, file)
+    return (
+        source_id,
+        prepared.record_id,
+        batch_id,
+        prepared.row,
+        prepared.content_mac,
+        fields.sex.value if fields.sex else None,
+        fields.event.value if fields.event else None,
+        fields.event_date.iso() if fields.event_date else None,
+        len(prepared.issues),
+        keyring.encrypt(payload, _record_context(source_id, prepared.record_id)),
+    )
+
+
+def raw_of_record_row(keyring: Keyring, row: RecordRow) -> dict[str, str]:
+    """The raw row inside a ready ``record`` row (for one that must be quarantined after all)."""
+    source_id, record_id, payload = row[0], row[1], row[-1]
+    blob = keyring.decrypt(payload, _record_context(source_id, record_id))  # type: ignore[arg-type]
+    return decode_record_payload(blob)[1]
+
+
+def insert_record_rows(connection: Connection, rows: list[RecordRow]) -> int:
+    """Insert ready rows with one driver-level ``executemany``; returns how many.
+
+    The statement goes straight to the driver: at a million rows, per-row parameter
+    processing in the SQL toolkit would cost more than the encryption.
+    """
+    if rows:
+        connection.exec_driver_sql(_insert_sql(connection, "record", _RECORD_COLUMNS), rows)
+    return len(rows)
+
+
 def insert_records(
     connection: Connection,
     keyring: Keyring,
@@ -115,32 +156,11 @@ def insert_records(
     file: str,
     rows: Iterable[PreparedRecord],
 ) -> int:
-    """Insert prepared records with one driver-level ``executemany``; returns how many.
-
-    The statement goes straight to the driver: at a million rows, per-row parameter
-    processing in the SQL toolkit would cost more than the encryption.
-    """
-    values = [
-        (
-            source_id,
-            p.record_id,
-            batch_id,
-            p.row,
-            p.content_mac,
-            p.fields.sex.value if p.fields.sex else None,
-            p.fields.event.value if p.fields.event else None,
-            p.fields.event_date.iso() if p.fields.event_date else None,
-            len(p.issues),
-            keyring.encrypt(
-                encode_record_payload(p.fields_json, p.raw, p.issues, file),
-                _record_context(source_id, p.record_id),
-            ),
-        )
+    ready = [
+        record_row(keyring, source_id=source_id, batch_id=batch_id, file=file, prepared=p)
         for p in rows
     ]
-    if values:
-        connection.exec_driver_sql(_insert_sql(connection, "record", _RECORD_COLUMNS), values)
-    return len(values)
+    return insert_record_rows(connection, ready)
 
 
 def _insert_sql(connection: Connection, table: str, columns: tuple[str, ...]) -> str:

@@ -157,3 +157,8 @@ def load_batch_mapping(connection: Connection, keyring: Keyring, batch_id: int) 
     if row is None or row.mapping_enc is None:
         return None
     return keyring.decrypt(row.mapping_enc, f"batch-mapping:{row.file_mac}".encode()).decode()
+
+
+def discard_empty_batch(connection: Connection, batch_id: int) -> None:
+    """Remove a batch row that ended up holding nothing (a re-import that added nothing)."""
+    connection.execute(import_batch.delete().where(import_batch.c.id == batch_id))
