@@ -93,7 +93,7 @@ def stream_batches(job: ReaderJob, keyring: Keyring) -> Iterator[tuple[Batch, in
         return
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(job, keyring, sending), daemon=True)
+    child = context.Process(target=_child, args=(job, keyring, sending, receiving), daemon=True)
     child.start()
     sending.close()
     try:
@@ -118,8 +118,13 @@ def _receive(receiving: Pipe) -> Iterator[tuple[Batch, int]]:
         yield payload
 
 
-def _child(job: ReaderJob, keyring: Keyring, sending: Pipe) -> None:
-    """Runs in the forked reader: stream batches, then one last message ('done' or 'error')."""
+def _child(job: ReaderJob, keyring: Keyring, sending: Pipe, inherited: Pipe) -> None:
+    """Runs in the forked reader: stream batches, then one last message ('done' or 'error').
+
+    The reading end inherited from the fork is closed first: if the importer dies, the pipe then
+    has no reader left, the next send fails, and this process ends instead of waiting forever.
+    """
+    inherited.close()
     try:
         for message in read_batches(job, keyring):
             sending.send(("batch", message))

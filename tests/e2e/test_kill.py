@@ -85,3 +85,20 @@ def test_sigkill_leaves_all_or_nothing(tmp_path):
             outcomes.append(added)
         shutil.rmtree(target)
     assert 0 in outcomes  # at least some kills landed before the commit
+    assert _processes_mentioning(tmp_path, wait=10) == []  # no reader process outlives its import
+
+
+def _processes_mentioning(folder: Path, wait: float) -> list[int]:
+    deadline = time.monotonic() + wait
+    while True:
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                command = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if entry.name.isdigit() and str(folder).encode() in command:
+                found.append(int(entry.name))
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
