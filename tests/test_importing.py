@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import PASSPHRASE, TEST_KDF
-from uncounted.errors import UncountedError
+from uncounted.errors import MappingError, UncountedError
 from uncounted.model import PartialDate, Sex
 from uncounted.workspace import RecordFilter, Workspace
 
@@ -138,3 +138,12 @@ def test_any_file_imports_with_an_exact_account_or_is_refused(shared_workspace, 
     assert report.read == report.stored + report.quarantined + report.skipped_duplicates
     assert ws.count_records() == before_records + report.stored
     assert len(ws.quarantined(None, None)) == before_quarantine + report.quarantined
+
+
+def test_a_mapping_that_is_not_utf8_is_a_clear_error(workspace, tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text(LIST, encoding="utf-8")
+    mapping = tmp_path / "map.toml"
+    mapping.write_bytes('[columns]\nname = "성명"\n'.encode("cp949"))
+    with pytest.raises(MappingError, match="UTF-8"):
+        workspace.import_list("x", path, mapping=mapping)

@@ -92,3 +92,64 @@ def test_count_reports_are_ranges():
 def test_unidentified_record_is_still_a_record():
     rec = Record("s", "17", RecordFields(), {"record_id": "17"}, 2)
     assert not rec.fields.is_identifying and rec.key == ("s", "17")
+
+
+def test_a_person_derives_from_records_without_overwriting_them():
+    from uncounted.model import Event, EventType, Person, Sex
+
+    first = Record(
+        "a",
+        "1",
+        RecordFields(
+            name="김영희",
+            sex=Sex.FEMALE,
+            birth_date=PartialDate(1987),
+            event=EventType.REPATRIATION,
+            event_date=PartialDate(2023, 10, 9),
+        ),
+        {},
+        2,
+    )
+    second = Record(
+        "b",
+        "K-7",
+        RecordFields(
+            name="Kim Young-hee",
+            name_alt=("金英姬",),
+            age=36,
+            reported_on=PartialDate(2023, 11, 1),
+            event=EventType.ARREST,
+            event_date=PartialDate(2023, 8),
+        ),
+        {},
+        3,
+    )
+    person = Person("p1", (first, second))
+    assert person.names == ("김영희", "Kim Young-hee", "金英姬")
+    assert person.sources == ("a", "b") and person.sexes == {Sex.FEMALE}
+    assert person.birth_years == YearRange(1987, 1987)  # 1987 and 1986..1987 agree on 1987
+    assert [e.type for e in person.events] == [EventType.ARREST, EventType.REPATRIATION]
+    assert isinstance(person.events[0], Event) and first.fields.age is None
+
+
+def test_disagreeing_birth_years_give_no_range():
+    from uncounted.model import Person
+
+    records = (
+        Record("a", "1", RecordFields(birth_date=PartialDate(1980)), {}, 2),
+        Record("b", "2", RecordFields(birth_date=PartialDate(1990)), {}, 2),
+    )
+    assert Person("p", records).birth_years is None
+
+
+def test_a_review_says_who_decided_what_and_why():
+    from uncounted.model import Decision, Review
+
+    review = Review(
+        "record:a/1",
+        "reviewer-1",
+        Decision.REJECT,
+        "not the same person",
+        dt.datetime(2026, 11, 29, tzinfo=dt.UTC),
+    )
+    assert review.decision is Decision.REJECT and review.reason

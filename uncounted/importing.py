@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
+from uncounted.errors import MappingError
 from uncounted.import_reader import ReaderJob, ReadyQuarantine, ReadyRecord, stream_batches
 from uncounted.ingest import open_list, parse_mapping
 from uncounted.model import ImportReport, QuarantinedRow, Source
@@ -50,7 +51,7 @@ def import_list(
     store: Store, actor: str, request: ImportRequest, progress: Progress | None = None
 ) -> ImportReport:
     content = _sealed_content(request)
-    mapping_text = request.mapping_path.read_text("utf-8") if request.mapping_path else None
+    mapping_text = _read_mapping(request.mapping_path) if request.mapping_path else None
     mapping = parse_mapping(mapping_text, str(request.mapping_path)) if mapping_text else None
     file_mac = store.keyring.mac(content if content is not None else _file_digest(request.path))
     # Opened here first so that a file that cannot be a list is refused before anything starts.
@@ -97,6 +98,15 @@ def import_list(
             details=_audit_details(report),
         )
     return report
+
+
+def _read_mapping(path: Path) -> str:
+    try:
+        return path.read_text("utf-8")
+    except UnicodeDecodeError:
+        raise MappingError(str(path), "a mapping file must be UTF-8 text") from None
+    except OSError as error:
+        raise MappingError(str(path), f"cannot read it ({error.strerror})") from None
 
 
 def _sealed_content(request: ImportRequest) -> bytes | None:

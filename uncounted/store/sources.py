@@ -63,11 +63,6 @@ def _row_to_source(keyring: Keyring, row: Row[Any]) -> Source:
     )
 
 
-def load_source(connection: Connection, keyring: Keyring, name: str) -> Source | None:
-    row = connection.execute(select(source).where(source.c.name == name)).first()
-    return _row_to_source(keyring, row) if row is not None else None
-
-
 def summarise_sources(connection: Connection, keyring: Keyring) -> list[SourceSummary]:
     counts = dict(
         connection.execute(
