@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import unicodedata
 from pathlib import Path
 
@@ -93,3 +94,34 @@ def test_logs_carry_no_names(tmp_path, caplog):
             ws.records()
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert not [c for c in _canaries(scenario) if c in logged]
+
+
+@pytest.mark.postgres
+def test_postgresql_files_hold_no_simulated_name(postgres_admin_url, tmp_path):
+    """The server's own files (heap, WAL) after a checkpoint: ciphertext only."""
+    import psycopg
+
+    from tests.postgres_server import fresh_database
+
+    folder = dict(p.split("=", 1) for p in postgres_admin_url.partition("?")[2].split("&") if p)
+    data_dir = Path(folder.get("host", "")) / "data"
+    if not data_dir.is_dir():
+        pytest.skip("an external PostgreSQL server: its files are not ours to read")
+    scenario = simulate_scenario(ScenarioConfig(n_people=150, n_lists=5, seed=12))
+    started = time.time() - 1
+    with Workspace.create(
+        fresh_database(postgres_admin_url), PASSPHRASE, actor="t", kdf=TEST_KDF
+    ) as ws:
+        for sim_list in scenario.lists:
+            path = write_list(sim_list, tmp_path / f"{sim_list.name}.csv")
+            ws.import_list(sim_list.name, path)
+    with psycopg.connect(postgres_admin_url, autocommit=True) as connection:
+        connection.execute("CHECKPOINT")
+    # A fixed sample of names keeps the scan of the server's files (16 MiB WAL segments) short.
+    sample = sorted(_canaries(scenario))[::4]
+    canaries = [n for c in sample for n in _encodings_of(c)]
+    written = [p for p in data_dir.rglob("*") if p.is_file() and p.stat().st_mtime >= started]
+    assert any("pg_wal" in str(p) for p in written) and len(sample) > 50
+    contents = {p: p.read_bytes().rstrip(b"\x00") for p in written}
+    leaks = [p.name for p, data in contents.items() if any(n in data for n in canaries)]
+    assert leaks == []
