@@ -195,6 +195,7 @@ EventFilter = Annotated[str | None, typer.Option("--event", help="Only this even
 IssuesFilter = Annotated[
     bool | None, typer.Option("--with-issues/--without-issues", help="Only records with issues.")
 ]
+BatchFilter = Annotated[int | None, typer.Option("--batch", help="Only this import batch.")]
 
 
 @records_app.command("list")
@@ -203,13 +204,14 @@ def records_list(
     sex: SexFilter = None,
     event: EventFilter = None,
     with_issues: IssuesFilter = None,
+    batch: BatchFilter = None,
     limit: Annotated[int, typer.Option(help="At most this many.")] = 50,
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
     as_json: JsonOption = False,
     workspace: WorkspaceOption = None,
 ) -> None:
     """List records (decrypted: this is a read of identifying data, and it is audited)."""
-    where = RecordFilter(source, sex, event, with_issues)
+    where = RecordFilter(source, sex, event, with_issues, batch)
     with _open(workspace) as ws:
         found = ws.records(where, limit=limit, offset=offset)
         total = ws.count_records(where)
@@ -225,12 +227,13 @@ def records_count(
     sex: SexFilter = None,
     event: EventFilter = None,
     with_issues: IssuesFilter = None,
+    batch: BatchFilter = None,
     as_json: JsonOption = False,
     workspace: WorkspaceOption = None,
 ) -> None:
     """Count records matching the filters."""
     with _open(workspace) as ws:
-        total = ws.count_records(RecordFilter(source, sex, event, with_issues))
+        total = ws.count_records(RecordFilter(source, sex, event, with_issues, batch))
     if as_json:
         _print_json({"count": total})
     else:

@@ -78,6 +78,8 @@ def test_filters(workspace, tmp_path):
     assert {r["record_id"] for r in json.loads(result.stdout)["records"]} == {"A-1", "A-2"}
     result = runner.invoke(app, ["records", "count", "--sex", "F", "--json"])
     assert json.loads(result.stdout)["count"] == 3
+    result = runner.invoke(app, ["records", "count", "--batch", "1", "--json"])
+    assert json.loads(result.stdout)["count"] == 5
 
 
 def test_quarantine_fix_and_retry(workspace, tmp_path):

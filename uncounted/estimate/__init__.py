@@ -1,0 +1,1 @@
+"""Multiple systems estimation: capture tables in, population estimates out. Pure computation."""
