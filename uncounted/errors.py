@@ -10,6 +10,7 @@ content of identifying fields.
     ├── WrongPassphraseError            exit 4   the key does not open this workspace
     ├── InputFileError                  exit 5   a file cannot be read as a list at all
     │   └── MappingError                exit 5   a mapping file is invalid
+    ├── CaptureTableError               exit 5   a capture table cannot be used for estimation
     ├── NotFoundError                   exit 6   a source, record or quarantined row is unknown
     ├── IntegrityError                  exit 7   ciphertext or audit chain was altered
     └── UsageError                      exit 2   arguments that make no sense together
@@ -60,6 +61,12 @@ class InputFileError(UncountedError):
 
 class MappingError(InputFileError):
     pass
+
+
+class CaptureTableError(UncountedError):
+    """A capture table that cannot be estimated from: bad cells, counts or too few lists."""
+
+    exit_code = 5
 
 
 class NotFoundError(UncountedError):
